@@ -19,6 +19,17 @@ const formatPath = (path: Path): string => {
   return out
 }
 
+/** The keys of an io-ts context, array indices as numbers. */
+const contextPath = (context: t.Context): Path => {
+  const path: Array<string | number> = []
+  for (const entry of context) {
+    if (entry.key === "") continue
+    const index = Number(entry.key)
+    path.push(Number.isInteger(index) && String(index) === entry.key ? index : entry.key)
+  }
+  return path
+}
+
 const leafTypes: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   string: t.string,
   number: t.number,
@@ -46,7 +57,9 @@ export const issueToErrors = (issue: Issue, context: t.Context, message: string)
 
 /** Builds a `DecodeFailure` from an `Issue`; `root` names the input when the path is empty. */
 export const failureOf = (issue: Issue, root: string, context: t.Context): DecodeFailure => {
-  const where = issue.path.length === 0 ? root : formatPath(issue.path)
+  // Embedded in a caller's codec, the line starts at the caller's root.
+  const path = context.length <= 1 ? issue.path : [...contextPath(context), ...issue.path]
+  const where = path.length === 0 ? root : formatPath(path)
   const message = `${where}: expected ${issue.expected}, got ${issue.found ?? describe(issue.actual)}`
   return { _tag: "DecodeFailure", message, errors: issueToErrors(issue, context, message) }
 }
