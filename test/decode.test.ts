@@ -403,3 +403,13 @@ describe("decodeErrorResponseJson", () => {
     expect(left(decodeErrorResponseJson('{"hello":"world"}')).message).toBe("errors: expected array, got undefined")
   })
 })
+
+describe("SDK quirks", () => {
+  it("reads @clerk/backend's empty clerkTraceId as no trace id", () => {
+    const response = right(
+      decodeErrorResponse({ clerkError: true, code: "api_response_error", status: 400, clerkTraceId: "", errors: [{ code: "session_exists", message: "", longMessage: undefined, meta: {} }] }),
+    )
+    expect(response.traceId).toBeUndefined()
+    expect(response.errors[0]._tag).toBe("SingleModeSessionExists")
+  })
+})

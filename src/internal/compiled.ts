@@ -7,9 +7,25 @@
  */
 import { catalog, type CatalogEntry, type ParameterSource } from "../catalog.js"
 import { camelCase } from "./json.js"
-import { parseTemplate, readTemplate, renderTemplate, type Template, matchesTemplatePrefix } from "./template.js"
+import { matchesTemplatePrefix, parseTemplate, readTemplateInto, renderTemplate, type Template } from "./template.js"
 
 type Meta = Readonly<Record<string, unknown>> | undefined
+
+/** How a candidate is recognised (catalog `Recognition`), as small integers the decoder switches on. */
+export const BY_CODE = 0
+export const BY_TEXT = 1
+export const BY_TEMPLATE = 2
+
+/** Where the decoder reads one parameter: a template slot (`slot >= 0`) or a meta key. */
+export interface ParamPlan {
+  readonly name: string
+  /** Index among the template's placeholders, -1 for a meta parameter. */
+  readonly slot: number
+  readonly key: string
+  readonly camelKey: string
+  /** The value when the wire has none: "" for a required parameter, else `undefined`. */
+  readonly fallback: string | undefined
+}
 
 /** What a decoded variant is built from. */
 export interface CompiledEntry {
@@ -18,10 +34,21 @@ export interface CompiledEntry {
   readonly code: string
   readonly paramNames: ReadonlyArray<string>
   readonly metaParams: ReadonlyArray<{ readonly name: string; readonly key: string; readonly camelKey: string }>
-  /** Whether a wire error with this entry's code and these texts is this entry. */
-  readonly accepts: (message: string, longMessage: string | undefined) => boolean
-  /** Reads the parameters from the long message and meta, then builds the frozen variant. */
-  readonly decode: (message: string, longMessage: string | undefined, meta: Meta, extra: Meta) => object
+  /**
+   * Recognition as data, not as a closure per entry: `recognise` tests every
+   * candidate in one function, so its comparisons stay inlined and the
+   * normalised texts are computed once per error, not once per candidate.
+   */
+  readonly recognition: typeof BY_CODE | typeof BY_TEXT | typeof BY_TEMPLATE
+  /** The texts of a `text` entry, as written and normalised. */
+  readonly texts: ReadonlyArray<string>
+  readonly normalisedTexts: ReadonlyArray<string>
+  /** The current long-message template. */
+  readonly template: Template | undefined
+  /** The parameters in catalog order, with where each is read. */
+  readonly paramPlans: ReadonlyArray<ParamPlan>
+  /** Whether a parameter is read from the long message. */
+  readonly readsTemplate: boolean
   /** Renders the current long message. */
   readonly render: (params: Readonly<Record<string, unknown>>) => string | undefined
   /** Builds the frozen variant from its fields and its parameter values in `paramNames` order. */
@@ -48,26 +75,19 @@ const compile = (entry: CatalogEntry): CompiledEntry => {
   const templateSlots = params.map(([name, source]) =>
     source.from === "longMessage" ? (template?.names.indexOf(name) ?? -1) : -1,
   )
-  const metaSlots = params.map(([name]) => metaParams.findIndex((m) => m.name === name))
   const readsTemplate = templateSlots.some((slot) => slot >= 0)
 
   const recognise = entry.recognise
-  let accepts: CompiledEntry["accepts"]
-  if (recognise.by === "code") {
-    accepts = () => true
-  } else if (recognise.by === "text") {
-    const texts = recognise.texts
-    const normalised = new Set(texts.map(normalise))
-    accepts = (message, longMessage) =>
-      // Exact comparisons first: they allocate nothing and are the usual case.
-      texts.includes(message) ||
-      (longMessage !== undefined && texts.includes(longMessage)) ||
-      normalised.has(normalise(message)) ||
-      (longMessage !== undefined && normalised.has(normalise(longMessage)))
-  } else {
-    const t = template!
-    accepts = (_message, longMessage) => longMessage !== undefined && matchesTemplatePrefix(t, longMessage)
-  }
+  const recognition = recognise.by === "code" ? BY_CODE : recognise.by === "text" ? BY_TEXT : BY_TEMPLATE
+  if (recognition === BY_TEMPLATE && template === undefined) throw new Error(`catalog: ${entry.tag} is recognised by a template it does not have`)
+  const texts = recognise.by === "text" ? recognise.texts : []
+  const paramPlans: Array<ParamPlan> = params.map(([name, source], i) => ({
+    name,
+    slot: templateSlots[i]!,
+    key: source.from === "meta" ? source.key : "",
+    camelKey: source.from === "meta" ? camelCase(source.key) : "",
+    fallback: source.required === true ? "" : undefined,
+  }))
 
   const tag = entry.tag
   const code = entry.code
@@ -89,27 +109,89 @@ const compile = (entry: CatalogEntry): CompiledEntry => {
     return Object.freeze(value)
   }
 
-  const noValues: ReadonlyArray<undefined> = []
-  const decode: CompiledEntry["decode"] =
-    paramNames.length === 0
-      ? (message, longMessage, meta, extra) => build(message, longMessage, meta, extra, noValues)
-      : (message, longMessage, meta, extra) => {
-          const fromText = readsTemplate && longMessage !== undefined ? readTemplate(template!, longMessage) : undefined
-          const values: Array<string | undefined> = new Array(paramNames.length)
-          for (let i = 0; i < paramNames.length; i++) {
-            const slot = templateSlots[i]!
-            if (slot >= 0) values[i] = fromText === undefined ? undefined : fromText[slot]
-            else {
-              const m = metaParams[metaSlots[i]!]!
-              values[i] = meta === undefined ? undefined : readMetaString(meta, m.key, m.camelKey)
-            }
-          }
-          return build(message, longMessage, meta, extra, values)
-        }
-
   const render: CompiledEntry["render"] = (p) => (template === undefined ? undefined : renderTemplate(template, p))
 
-  return { entry, tag, code, paramNames, metaParams, accepts, decode, render, build }
+  return {
+    entry,
+    tag,
+    code,
+    paramNames,
+    metaParams,
+    recognition,
+    texts,
+    normalisedTexts: texts.map(normalise),
+    template,
+    paramPlans,
+    readsTemplate,
+    render,
+    build,
+  }
+}
+
+/**
+ * The candidate a wire error is, in catalog order, or `undefined` (then it
+ * is an `UnknownClerkError`). For a `text` candidate the exact comparisons
+ * come first (they allocate nothing and are the usual case); the trimmed,
+ * lower-cased texts are made at most once per error, however many
+ * candidates need them.
+ */
+export const recognise = (
+  candidates: ReadonlyArray<CompiledEntry>,
+  message: string,
+  longMessage: string | undefined,
+): CompiledEntry | undefined => {
+  let normalisedMessage: string | undefined
+  let normalisedLong: string | undefined
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!
+    if (c.recognition === BY_CODE) return c
+    if (c.recognition === BY_TEMPLATE) {
+      if (longMessage !== undefined && matchesTemplatePrefix(c.template!, longMessage)) return c
+      continue
+    }
+    const texts = c.texts
+    for (let j = 0; j < texts.length; j++) if (texts[j] === message || texts[j] === longMessage) return c
+    normalisedMessage ??= normalise(message)
+    if (longMessage !== undefined) normalisedLong ??= normalise(longMessage)
+    const normalised = c.normalisedTexts
+    for (let j = 0; j < normalised.length; j++) if (normalised[j] === normalisedMessage || normalised[j] === normalisedLong) return c
+  }
+  return undefined
+}
+
+/**
+ * Template values of the error being built. One array for every decode:
+ * `readTemplateInto` fills it from a string and `buildDecoded` reads it
+ * right after, with no user code in between, so reuse is safe and a decode
+ * allocates no array for its parameters.
+ */
+const templateValues: Array<string | undefined> = []
+
+/**
+ * Builds a decoded sign-in error: one object literal for every tag (all
+ * decoded values start from one hidden class; the tag is a value, not a
+ * shape), then the entry's parameters in catalog order, then frozen.
+ * `meta` is already the decoder's frozen copy, so reading it runs no user code.
+ */
+export const buildDecoded = (
+  c: CompiledEntry,
+  code: string,
+  message: string,
+  longMessage: string | undefined,
+  meta: Meta,
+  extra: Meta,
+): object => {
+  const value: Record<string, unknown> = { _tag: c.tag, code, shortMessage: message, longMessage, meta, extra }
+  const plans = c.paramPlans
+  if (plans.length > 0) {
+    const fromText = c.readsTemplate && longMessage !== undefined && readTemplateInto(c.template!, longMessage, templateValues)
+    for (let i = 0; i < plans.length; i++) {
+      const p = plans[i]!
+      const v = p.slot >= 0 ? (fromText ? templateValues[p.slot] : undefined) : meta === undefined ? undefined : readMetaString(meta, p.key, p.camelKey)
+      value[p.name] = v ?? p.fallback
+    }
+  }
+  return Object.freeze(value)
 }
 
 /** A meta parameter under its wire key, or its camelCase key when the meta came from an SDK object as is. */

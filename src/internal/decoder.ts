@@ -10,7 +10,7 @@
  * @internal
  */
 import type { ClerkError, ClerkErrorResponse } from "../ClerkError.js"
-import { candidatesByCode } from "./compiled.js"
+import { buildDecoded, candidatesByCode, recognise } from "./compiled.js"
 import { copyJsonObject, Issue, isRecord, setKey, type Path } from "./json.js"
 
 type Meta = Readonly<Record<string, unknown>> | undefined
@@ -22,7 +22,8 @@ const WIRE_ENVELOPE_KEYS: ReadonlySet<string> = new Set(["errors", "meta", "cler
 
 const at = (index: number, ...rest: Array<string | number>): Path => (index < 0 ? rest : ["errors", index, ...rest])
 
-const prefixed = (prefix: Path, issue: Issue): Issue => new Issue([...prefix, ...issue.path], issue.expected, issue.actual)
+const prefixed = (prefix: Path, issue: Issue): Issue =>
+  new Issue([...prefix, ...issue.path], issue.expected, issue.actual, issue.found)
 
 /**
  * Decodes one error: the wire's snake_case shape, or the SDK's camelCase one
@@ -61,11 +62,12 @@ export const decodeError = (u: unknown, index: number, sdk: boolean): ClerkError
   let extra: Meta = undefined
   if (!camel) {
     // Count the modelled keys present; only when the object has more than
-    // that are its keys walked to collect the rest.
-    const known = 2 + (o.long_message !== undefined ? 1 : 0) + (rawMeta !== undefined ? 1 : 0)
-    const keys = Object.keys(o)
-    if (keys.length > known) {
-      const rest = copyRest(o, keys, WIRE_ERROR_KEYS)
+    // that are its keys walked to collect the rest. (`longMessage` is the
+    // wire's `long_message` here, `null` already mapped to `undefined`,
+    // which only ever under-counts.)
+    const known = 2 + (longMessage !== undefined ? 1 : 0) + (rawMeta !== undefined ? 1 : 0)
+    if (countKeys(o) > known) {
+      const rest = copyRest(o, Object.keys(o), WIRE_ERROR_KEYS)
       if (rest instanceof Issue) return prefixed(at(index), rest)
       extra = rest
     }
@@ -73,12 +75,8 @@ export const decodeError = (u: unknown, index: number, sdk: boolean): ClerkError
 
   const candidates = candidatesByCode.get(code)
   if (candidates !== undefined) {
-    for (let i = 0; i < candidates.length; i++) {
-      const c = candidates[i]!
-      if (c.accepts(message, longMessage as string | undefined)) {
-        return c.decode(message, longMessage as string | undefined, meta, extra) as ClerkError
-      }
-    }
+    const c = recognise(candidates, message, longMessage as string | undefined)
+    if (c !== undefined) return buildDecoded(c, code, message, longMessage as string | undefined, meta, extra) as ClerkError
   }
   return Object.freeze({
     _tag: "UnknownClerkError",
@@ -88,6 +86,18 @@ export const decodeError = (u: unknown, index: number, sdk: boolean): ClerkError
     meta,
     extra,
   })
+}
+
+/**
+ * How many enumerable keys `o` has, without allocating: `for-in` walks the
+ * hidden class's enum cache, where `Object.keys(o).length` would copy it
+ * into a new array for every error. Inherited enumerable keys only ever
+ * over-count, which costs the walk for extra keys, never a wrong result.
+ */
+const countKeys = (o: object): number => {
+  let n = 0
+  for (const _ in o) n++
+  return n
 }
 
 /** Copies the keys of `o` that are not in `known`, or `undefined` when there are none. */
@@ -130,9 +140,16 @@ export const decodeResponse = (
   if (!Array.isArray(rawErrors)) return new Issue(["errors"], "array", rawErrors)
   const n = rawErrors.length
   if (n === 0) return new Issue(["errors"], "non-empty array", rawErrors)
-  const sdk = isSdkEnvelope(o)
+  // A string `clerk_trace_id` is the wire's own field, so the body is the
+  // wire's: the three probes for the SDK's shape, which all miss on a wire
+  // body (one of them an `in`, slow on an object of unknown shape), run only
+  // without it.
+  const rawTraceId = o.clerk_trace_id
+  const sdk = typeof rawTraceId !== "string" && isSdkEnvelope(o)
 
-  const errors = new Array<ClerkError>(n)
+  // Grown as decoded, not preallocated: `errors.length` is the input's claim
+  // (a sparse array may say 30,000,000) and costs nothing until checked.
+  const errors: Array<ClerkError> = []
   for (let i = 0; i < n; i++) {
     const e = decodeError(rawErrors[i], i, sdk)
     if (e instanceof Issue) return e
@@ -144,7 +161,9 @@ export const decodeResponse = (
   let meta: Meta = undefined
   let extra: Meta = undefined
   if (sdk) {
-    traceId = optionalString(o.clerkTraceId, "clerkTraceId")
+    // @clerk/backend sets `clerkTraceId` to "" when neither the body nor a
+    // `cf-ray` header had one (@clerk/backend dist, request error handling).
+    traceId = optionalString(o.clerkTraceId === "" ? undefined : o.clerkTraceId, "clerkTraceId")
     const sdkStatus = optionalNumber(o.status, "status")
     if (sdkStatus instanceof Issue) return sdkStatus
     const sdkRetryAfter = optionalNumber(o.retryAfter, "retryAfter")
@@ -152,7 +171,7 @@ export const decodeResponse = (
     status ??= sdkStatus
     retryAfter ??= sdkRetryAfter
   } else {
-    traceId = optionalString(o.clerk_trace_id, "clerk_trace_id")
+    traceId = optionalString(rawTraceId, "clerk_trace_id")
     const rawMeta = o.meta
     if (rawMeta !== undefined && rawMeta !== null) {
       if (!isRecord(rawMeta)) return new Issue(["meta"], "object", rawMeta)
@@ -160,10 +179,9 @@ export const decodeResponse = (
       if (copy instanceof Issue) return prefixed(["meta"], copy)
       meta = copy
     }
-    const keys = Object.keys(o)
-    const known = 1 + (rawMeta !== undefined ? 1 : 0) + (o.clerk_trace_id !== undefined ? 1 : 0)
-    if (keys.length > known) {
-      const rest = copyRest(o, keys, WIRE_ENVELOPE_KEYS)
+    const known = 1 + (rawMeta !== undefined ? 1 : 0) + (rawTraceId !== undefined ? 1 : 0)
+    if (countKeys(o) > known) {
+      const rest = copyRest(o, Object.keys(o), WIRE_ENVELOPE_KEYS)
       if (rest instanceof Issue) return rest
       extra = rest
     }

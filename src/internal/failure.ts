@@ -14,7 +14,11 @@ const formatPath = (path: Path): string => {
   let out = ""
   for (const segment of path) {
     if (typeof segment === "number") out += `[${segment}]`
-    else out += out.length === 0 ? segment : `.${segment}`
+    else {
+      // Keys come from the input: a 10 MB key must not make a 10 MB line.
+      const key = segment.length > 60 ? segment.slice(0, 60) + "…" : segment
+      out += out.length === 0 ? key : `.${key}`
+    }
   }
   return out
 }
@@ -60,15 +64,35 @@ export const failureOf = (issue: Issue, root: string, context: t.Context): Decod
   // Embedded in a caller's codec, the line starts at the caller's root.
   const path = context.length <= 1 ? issue.path : [...contextPath(context), ...issue.path]
   const where = path.length === 0 ? root : formatPath(path)
-  const message = `${where}: expected ${issue.expected}, got ${issue.found ?? describe(issue.actual)}`
+  const message = oneLine(`${where}: expected ${issue.expected}, got ${issue.found ?? describe(issue.actual)}`)
   return { _tag: "DecodeFailure", message, errors: issueToErrors(issue, context, message) }
+}
+
+/**
+ * The message with control characters escaped (`\n` → `\\n`): keys in the
+ * path and a parser's or a getter's error text come from the input, and a
+ * newline in them would forge lines in a log.
+ */
+const oneLine = (message: string): string => {
+  let out = ""
+  let from = 0
+  for (let i = 0; i < message.length; i++) {
+    const c = message.charCodeAt(i)
+    if (c < 32 || c === 0x7f || c === 0x2028 || c === 0x2029) {
+      const escaped = c === 10 ? "\\n" : c === 13 ? "\\r" : c === 9 ? "\\t" : `\\u${c.toString(16).padStart(4, "0")}`
+      out += message.slice(from, i) + escaped
+      from = i + 1
+    }
+  }
+  return from === 0 ? message : out + message.slice(from)
 }
 
 /** A `DecodeFailure` for input that could not even be read (a throwing getter, a revoked `Proxy`). */
 const unreadable = (root: string, cause: unknown, context: t.Context): DecodeFailure => {
   let reason: string
   try {
-    reason = cause instanceof Error ? cause.message : String(cause)
+    // `String(...)`: an Error's `message` may be anything (42, an object), and must not throw here.
+    reason = String(cause instanceof Error ? cause.message : cause)
   } catch {
     reason = "unknown reason"
   }
