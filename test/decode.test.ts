@@ -1,5 +1,4 @@
 import { ClerkAPIResponseError } from "@clerk/backend/errors"
-import * as E from "fp-ts/lib/Either.js"
 import { describe, expect, it } from "vitest"
 import {
   catalog,
@@ -8,19 +7,11 @@ import {
   decodeErrorResponseJson,
   type ClerkError,
   type ClerkErrorResponse,
-  type DecodeFailure,
 } from "../src/index.js"
+import { right, left } from "./support/either.js"
 import { entries, envelopeOf, sampleParams, samplesOf, templateParamNames, wireErrorOf } from "./support/wire.js"
 
-const right = <A>(result: E.Either<DecodeFailure, A>): A => {
-  if (E.isLeft(result)) throw new Error(`expected Right, got Left: ${result.left.message}`)
-  return result.right
-}
 
-const left = <A>(result: E.Either<DecodeFailure, A>): DecodeFailure => {
-  if (E.isRight(result)) throw new Error(`expected Left, got Right: ${JSON.stringify(result.right)}`)
-  return result.left
-}
 
 const firstError = (u: unknown): ClerkError => right(decodeErrorResponse(u)).errors[0]
 

@@ -3,7 +3,6 @@
  * reaches a log. Inputs are built from the catalog (test/support/wire.ts), so
  * a thirteenth entry is covered without a new case here.
  */
-import * as E from "fp-ts/lib/Either.js"
 import { pipe } from "fp-ts/lib/function.js"
 import { describe, expect, it } from "vitest"
 import {
@@ -21,16 +20,12 @@ import {
   UnknownClerkError,
   type ClerkError,
   type ClerkErrorResponse,
-  type DecodeFailure,
   type PublicMessageKey,
   type PublicMessages,
 } from "../src/index.js"
+import { right } from "./support/either.js"
 import { entries, envelopeOf, sampleParams, wireErrorOf } from "./support/wire.js"
 
-const right = <A>(result: E.Either<DecodeFailure, A>): A => {
-  if (E.isLeft(result)) throw new Error(`expected Right, got Left: ${result.left.message}`)
-  return result.right
-}
 
 /** A decoded envelope of one catalog entry's wire error, with its sample parameters and a secret-looking meta. */
 const responseOf = (entry: (typeof entries)[number], status?: number): ClerkErrorResponse => {
