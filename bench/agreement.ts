@@ -71,8 +71,8 @@ const fullValue = (result: unknown, input: unknown): string => {
   let broken: string | undefined
   const walk = (u: unknown, path: string): unknown => {
     if (typeof u !== "object" || u === null) return u === undefined ? "<undefined>" : u
-    if (!Object.isFrozen(u)) broken ??= `${path} is not frozen`
     if (fromInput.has(u)) broken ??= `${path} is shared with the input`
+    if (!Object.isFrozen(u)) broken ??= `${path} is not frozen`
     if (Array.isArray(u)) return u.map((item, i) => walk(item, `${path}[${i}]`))
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(u)) out[key] = walk((u as Record<string, unknown>)[key], `${path}.${key}`)

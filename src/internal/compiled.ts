@@ -7,7 +7,14 @@
  */
 import { catalog, type CatalogEntry, type ParameterSource } from "../catalog.js"
 import { camelCase } from "./json.js"
-import { matchesTemplatePrefix, parseTemplate, readTemplateInto, renderTemplate, type Template } from "./template.js"
+import {
+  matchesTemplatePrefix,
+  parseTemplate,
+  readTemplateAfterPrefix,
+  readTemplateInto,
+  renderTemplate,
+  type Template,
+} from "./template.js"
 
 type Meta = Readonly<Record<string, unknown>> | undefined
 
@@ -140,9 +147,27 @@ export const recognise = (
   message: string,
   longMessage: string | undefined,
 ): CompiledEntry | undefined => {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!
+    if (c.recognition === BY_CODE) return c
+    // Text tests are rare (one shared code), and out of line, so that this
+    // function stays small enough for TurboFan to inline into the decoder.
+    if (c.recognition === BY_TEXT) return recogniseFrom(candidates, i, message, longMessage)
+    if (longMessage !== undefined && matchesTemplatePrefix(c.template!, longMessage)) return c
+  }
+  return undefined
+}
+
+/** `recognise` from `candidates[from]` on, any kind of recognition. */
+const recogniseFrom = (
+  candidates: ReadonlyArray<CompiledEntry>,
+  from: number,
+  message: string,
+  longMessage: string | undefined,
+): CompiledEntry | undefined => {
   let normalisedMessage: string | undefined
   let normalisedLong: string | undefined
-  for (let i = 0; i < candidates.length; i++) {
+  for (let i = from; i < candidates.length; i++) {
     const c = candidates[i]!
     if (c.recognition === BY_CODE) return c
     if (c.recognition === BY_TEMPLATE) {
@@ -182,16 +207,27 @@ export const buildDecoded = (
   extra: Meta,
 ): object => {
   const value: Record<string, unknown> = { _tag: c.tag, code, shortMessage: message, longMessage, meta, extra }
-  const plans = c.paramPlans
-  if (plans.length > 0) {
-    const fromText = c.readsTemplate && longMessage !== undefined && readTemplateInto(c.template!, longMessage, templateValues)
-    for (let i = 0; i < plans.length; i++) {
-      const p = plans[i]!
-      const v = p.slot >= 0 ? (fromText ? templateValues[p.slot] : undefined) : meta === undefined ? undefined : readMetaString(meta, p.key, p.camelKey)
-      value[p.name] = v ?? p.fallback
-    }
-  }
+  // Parameters out of line, so that this function stays small enough for
+  // TurboFan to inline into the decoder.
+  if (c.paramPlans.length > 0) setParams(value, c, longMessage, meta)
   return Object.freeze(value)
+}
+
+/** Adds the entry's parameters to `value`, in catalog order. */
+const setParams = (value: Record<string, unknown>, c: CompiledEntry, longMessage: string | undefined, meta: Meta): void => {
+  const plans = c.paramPlans
+  const fromText =
+    c.readsTemplate &&
+    longMessage !== undefined &&
+    // Recognised by this template's prefix: `recognise` has just tested it.
+    (c.recognition === BY_TEMPLATE
+      ? readTemplateAfterPrefix(c.template!, longMessage, templateValues)
+      : readTemplateInto(c.template!, longMessage, templateValues))
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i]!
+    const v = p.slot >= 0 ? (fromText ? templateValues[p.slot] : undefined) : meta === undefined ? undefined : readMetaString(meta, p.key, p.camelKey)
+    value[p.name] = v ?? p.fallback
+  }
 }
 
 /** A meta parameter under its wire key, or its camelCase key when the meta came from an SDK object as is. */
@@ -220,3 +256,31 @@ export const candidatesByCode: ReadonlyMap<string, ReadonlyArray<CompiledEntry>>
   }
   return map
 })()
+
+/** `candidatesByCode`'s entries bucketed by the code's length. */
+const candidatesByLength: ReadonlyArray<ReadonlyArray<readonly [code: string, candidates: ReadonlyArray<CompiledEntry>]> | undefined> =
+  (() => {
+    const buckets: Array<Array<readonly [string, ReadonlyArray<CompiledEntry>]> | undefined> = []
+    for (const [code, candidates] of candidatesByCode) (buckets[code.length] ??= []).push([code, candidates])
+    // Dense, so that the decoder's load never meets a hole.
+    for (let i = 0; i < buckets.length; i++) buckets[i] ??= undefined
+    return buckets
+  })()
+
+/**
+ * The candidates of a wire code, or `undefined`. What `candidatesByCode.get`
+ * answers, without hashing: a code from `JSON.parse` is a fresh string, so
+ * `Map.get` hashes all of it on every lookup (15% of the decoder's own time
+ * on an unknown code, in a profile). Here a code of a length no catalog code has (most unknown codes)
+ * costs one array load, and a known one a string comparison or two.
+ */
+export const candidatesOf = (code: string): ReadonlyArray<CompiledEntry> | undefined => {
+  if (code.length >= candidatesByLength.length) return undefined
+  const bucket = candidatesByLength[code.length]
+  if (bucket === undefined) return undefined
+  for (let i = 0; i < bucket.length; i++) {
+    const entry = bucket[i]!
+    if (entry[0] === code) return entry[1]
+  }
+  return undefined
+}

@@ -10,7 +10,7 @@
  * @internal
  */
 import type { ClerkError, ClerkErrorResponse } from "../ClerkError.js"
-import { buildDecoded, candidatesByCode, recognise } from "./compiled.js"
+import { buildDecoded, candidatesOf, recognise } from "./compiled.js"
 import { copyJsonObject, Issue, isRecord, setKey, type Path } from "./json.js"
 
 type Meta = Readonly<Record<string, unknown>> | undefined
@@ -73,7 +73,7 @@ export const decodeError = (u: unknown, index: number, sdk: boolean): ClerkError
     }
   }
 
-  const candidates = candidatesByCode.get(code)
+  const candidates = candidatesOf(code)
   if (candidates !== undefined) {
     const c = recognise(candidates, message, longMessage as string | undefined)
     if (c !== undefined) return buildDecoded(c, code, message, longMessage as string | undefined, meta, extra) as ClerkError
@@ -147,13 +147,23 @@ export const decodeResponse = (
   const rawTraceId = o.clerk_trace_id
   const sdk = typeof rawTraceId !== "string" && isSdkEnvelope(o)
 
-  // Grown as decoded, not preallocated: `errors.length` is the input's claim
-  // (a sparse array may say 30,000,000) and costs nothing until checked.
-  const errors: Array<ClerkError> = []
-  for (let i = 0; i < n; i++) {
-    const e = decodeError(rawErrors[i], i, sdk)
+  let errors: Array<ClerkError>
+  if (n === 1) {
+    // One error is the usual body. An array literal is allocated to size
+    // and packed; one grown by stores has spare capacity, and freezing it
+    // (a C++ builtin, as costly as decoding the error) is slower.
+    const e = decodeError(rawErrors[0], 0, sdk)
     if (e instanceof Issue) return e
-    errors[i] = e
+    errors = [e]
+  } else {
+    // Grown as decoded, not preallocated: `errors.length` is the input's claim
+    // (a sparse array may say 30,000,000) and costs nothing until checked.
+    errors = []
+    for (let i = 0; i < n; i++) {
+      const e = decodeError(rawErrors[i], i, sdk)
+      if (e instanceof Issue) return e
+      errors[i] = e
+    }
   }
   Object.freeze(errors)
 

@@ -100,21 +100,45 @@ export const copyJsonObject = (source: object, snakeKeys: boolean): Record<strin
   if (keys.length === 0) return EMPTY
   const root: Record<string, unknown> = {}
   const src = source as Record<string, unknown>
+  // The common meta is flat ({ param_name }, { session_id }): this loop
+  // copies it. The first nested value hands the rest of the copy to
+  // `copyWithNested`, out of line, so that this function stays small enough
+  // for TurboFan to inline into the decoder.
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    const value = src[key]
+    if (value === undefined) continue
+    // `typeof` tested in place, never kept in a variable: TurboFan turns
+    // `typeof v === "string"` into a type check, but a kept result is a
+    // call to the `Typeof` builtin and string comparisons.
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null) {
+      setKey(root, snakeKeys ? snakeCase(key) : key, value)
+      continue
+    }
+    return copyWithNested(source, keys, i, root, snakeKeys)
+  }
+  return Object.freeze(root)
+}
+
+/** `copyJsonObject` from `keys[from]`, its first nested value, on. */
+const copyWithNested = (
+  source: object,
+  keys: ReadonlyArray<string>,
+  from: number,
+  root: Record<string, unknown>,
+  snakeKeys: boolean,
+): Record<string, unknown> | Issue => {
+  const src = source as Record<string, unknown>
   let stack: Array<Frame> | undefined
   // Finished copies by source: a value referenced many times (a DAG) is
   // copied once, so `{ l: x, r: x }` nested 50 deep costs 50 copies, not 2^50.
   let copies: Map<unknown, unknown> | undefined
   let fast: FastState | undefined
-  // The common meta is flat ({}, { param_name }, { session_id }): copy it in
-  // one loop and only set up the stack when a nested object appears.
-  for (let i = 0; i < keys.length; i++) {
+  for (let i = from; i < keys.length; i++) {
     const key = keys[i]!
     const value = src[key]
     if (value === undefined) continue
     const outKey = snakeKeys ? snakeCase(key) : key
-    // `typeof` tested in place, never kept in a variable: TurboFan turns
-    // `typeof v === "string"` into a type check, but a kept result is a
-    // call to the `Typeof` builtin and string comparisons.
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null) {
       setKey(root, outKey, value)
       continue

@@ -61,8 +61,9 @@ export const matchesTemplatePrefix = (template: Template, text: string): boolean
   // An exact comparison is the common case and allocates nothing; the
   // lower-cased one only runs when the wording drifted in case.
   // `lastIndexOf(p, 0) === 0` is `startsWith(p)` (it can only look at index
-  // 0), and on Node 20's V8 about 3x faster: 50 ns against 130-200 ns for a
-  // 28-character prefix (bench/README.md, "startsWith").
+  // 0). On Node 20's V8 it took 50-90 ns in micro-benchmarks where
+  // `startsWith` took as long or up to 3x longer, depending on where the
+  // prefix string came from (docs/performance.md, "What the fast path does").
   if (text.lastIndexOf(template.prefix, 0) === 0) return true
   return text.slice(0, prefix.length).toLowerCase() === prefix
 }
@@ -92,8 +93,15 @@ export const readTemplate = (
  * whether the text follows the template. Reads only the string: no user code
  * runs while `values` is being filled.
  */
-export const readTemplateInto = (template: Template, text: string, values: Array<string | undefined>): boolean => {
-  if (!matchesTemplatePrefix(template, text)) return false
+export const readTemplateInto = (template: Template, text: string, values: Array<string | undefined>): boolean =>
+  matchesTemplatePrefix(template, text) && readTemplateAfterPrefix(template, text, values)
+
+/**
+ * `readTemplateInto` for a text whose prefix is already known to match (the
+ * decoder recognised the error by it): the prefix test is a C++ builtin
+ * call, about half of reading a one-parameter template, and is not repeated.
+ */
+export const readTemplateAfterPrefix = (template: Template, text: string, values: Array<string | undefined>): boolean => {
   const inner = template.trimmedLiterals
   let pos = template.prefix.length
   const last = template.names.length - 1
