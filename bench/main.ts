@@ -267,7 +267,7 @@ const main = async (): Promise<void> => {
       minMsPerMeasurement: Number(process.env.BENCH_MIN_MS ?? 30),
       harness:
         "mitata measure on a CPU-time clock, p50 per measurement, baseline and subject interleaved (ABBA) in rounds; ratio: baseline time / subject time per round, median over a process's rounds, then median over processes",
-      allocation: "heapUsed delta over one pass after a forced GC, semi-space 128 MB, passes with a minor GC retried; median of 5",
+      allocation: "heapUsed deltas over chunks of 500 inputs after a forced GC, semi-space 128 MB, a chunk during which a minor GC ran measured again; median of 5 passes",
       seconds: Math.round(seconds),
     },
     workloads: all.map((w) => ({ name: w.name, description: w.description, composition: composition(w.inputs) })),

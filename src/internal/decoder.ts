@@ -3,7 +3,7 @@
  * or an `Issue` saying where and what. Knows nothing of io-ts, fp-ts or
  * Effect; `decode.ts` and `codec.ts` wrap it.
  *
- * Shaped for V8: one pass over the input, one `Map` lookup for the code,
+ * Shaped for V8: one pass over the input, one table lookup for the code,
  * string tests without regular expressions, each value built once with all
  * its fields, failures as a class checked with `instanceof`.
  *
