@@ -8,6 +8,7 @@
 import { join, resolve } from "node:path"
 import ts from "typescript"
 import { describe, expect, it } from "vitest"
+import { memoryHost } from "./support/memoryHost.js"
 import { signInErrorTags, type SignInErrorTag } from "../src/index.js"
 
 const root = resolve(import.meta.dirname, "..")
@@ -50,14 +51,7 @@ const diagnostics = (): Record<string, string> => {
   const config = ts.readConfigFile(join(root, "tsconfig.json"), ts.sys.readFile)
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root)
   const files = new Map(Object.entries(programs).map(([name, text]) => [join(root, "test", `__diagnostics__${name}`), text]))
-  const host = ts.createCompilerHost(options)
-  const getSourceFile = host.getSourceFile.bind(host)
-  host.getSourceFile = (fileName, language, ...rest) => {
-    const text = files.get(resolve(fileName))
-    return text === undefined ? getSourceFile(fileName, language, ...rest) : ts.createSourceFile(fileName, text, language)
-  }
-  const fileExists = host.fileExists.bind(host)
-  host.fileExists = (fileName) => files.has(resolve(fileName)) || fileExists(fileName)
+  const host = memoryHost(options, files)
   const program = ts.createProgram([...files.keys()], { ...options, noEmit: true }, host)
   const out: Record<string, string> = {}
   for (const [fileName] of files) {

@@ -8,6 +8,7 @@
 import { createClerkClient } from "@clerk/backend";
 import { isClerkAPIResponseError, type ClerkAPIResponseError } from "@clerk/backend/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInEndpoints } from "./support/signInScenarios.js";
 import {
   getScenario,
   scenarios,
@@ -135,14 +136,7 @@ describe("serving scenarios over real fetch", () => {
 describe("default routing", () => {
   const success = getScenario("success");
 
-  it.each([
-    ["POST", "/v1/client/sign_ins"],
-    ["GET", "/v1/client/sign_ins/sia_123"],
-    ["POST", "/v1/client/sign_ins/sia_123/prepare_first_factor"],
-    ["POST", "/v1/client/sign_ins/sia_123/attempt_first_factor"],
-    ["POST", "/v1/client/sign_ins/sia_123/prepare_second_factor"],
-    ["POST", "/v1/client/sign_ins/sia_123/attempt_second_factor"],
-  ])("%s %s → success", async (method, path) => {
+  it.each(signInEndpoints)("%s %s → success", async (method, path) => {
     const res = await fetch(`${standIn.url}${path}?_clerk_js_version=5.0.0`, method === "POST" ? { method, body: "strategy=password" } : { method });
     await expectServed(res, success);
   });

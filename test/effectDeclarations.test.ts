@@ -8,6 +8,7 @@
 import { join, resolve } from "node:path"
 import ts from "typescript"
 import { describe, expect, it } from "vitest"
+import { memoryHost } from "./support/memoryHost.js"
 
 const root = resolve(import.meta.dirname, "..")
 const out = join(root, "node_modules", ".cache", "effect-declarations-test")
@@ -68,16 +69,7 @@ const check = (declarations: Map<string, string>, pkg: string): Array<string> =>
     baseUrl: root,
     paths: { effect: [`./node_modules/${pkg}/${dts}/index.d.ts`], "effect/*": [`./node_modules/${pkg}/${dts}/*.d.ts`] },
   }
-  const host = ts.createCompilerHost(options)
-  const getSourceFile = host.getSourceFile.bind(host)
-  host.getSourceFile = (fileName, language, ...rest) => {
-    const text = files.get(resolve(fileName))
-    return text === undefined ? getSourceFile(fileName, language, ...rest) : ts.createSourceFile(fileName, text, language)
-  }
-  const fileExists = host.fileExists.bind(host)
-  host.fileExists = (fileName) => files.has(resolve(fileName)) || fileExists(fileName)
-  const readFile = host.readFile.bind(host)
-  host.readFile = (fileName) => files.get(resolve(fileName)) ?? readFile(fileName)
+  const host = memoryHost(options, files)
   // The output directory exists in memory only.
   const directoryExists = host.directoryExists?.bind(host)
   host.directoryExists = (dir) => resolve(dir).startsWith(out) || (directoryExists?.(dir) ?? false)

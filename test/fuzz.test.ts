@@ -37,6 +37,7 @@ import {
 } from "../src/index.js"
 import { parseTemplate, readTemplate, renderTemplate } from "../src/internal/template.js"
 import { entries, longMessageOf, sampleParams, type Wording } from "./support/wire.js"
+import { expectDeepFrozen, objectsOf } from "./support/objects.js"
 
 // ---------------------------------------------------------------------------
 // Seed, scale, count
@@ -105,22 +106,6 @@ const checkPrototypes = (count: number): void => {
 const expectPrototypesUntouched = (): void => checkPrototypes(2)
 
 /** Every object reachable from `u` by own enumerable keys. */
-const objectsOf = (u: unknown): Set<object> => {
-  const out = new Set<object>()
-  const stack: Array<unknown> = [u]
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (typeof v !== "object" || v === null || out.has(v)) continue
-    out.add(v)
-    for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key])
-  }
-  return out
-}
-
-const expectDeepFrozen = (u: unknown): void => {
-  for (const o of objectsOf(u)) if (!Object.isFrozen(o)) throw new Error("a decoded object is not frozen")
-}
-
 /** A result is an Either: a DecodeFailure with a one-line message, or a value frozen all the way down. */
 const expectWellFormed = (result: E.Either<unknown, unknown>): void => {
   if (result._tag === "Left") {

@@ -30,6 +30,7 @@ import {
 } from "../src/index.js"
 import { parseTemplate, readTemplate } from "../src/internal/template.js"
 import { entries, envelopeOf, wireErrorOf } from "./support/wire.js"
+import { expectDeepFrozen, objectsOf } from "./support/objects.js"
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -87,33 +88,6 @@ const decodeEverywhere = (u: unknown): E.Either<DecodeFailure, ClerkErrorRespons
     expectDeepFrozen(response.right)
   }
   return response
-}
-
-/** Walks a decoded value (iteratively: it may be 100,000 deep) and checks that every object in it is frozen. */
-const expectDeepFrozen = (value: unknown): void => {
-  const stack: Array<unknown> = [value]
-  const seen = new Set<object>()
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (typeof v !== "object" || v === null || seen.has(v)) continue
-    seen.add(v)
-    if (!Object.isFrozen(v)) throw new Error("found an object that is not frozen")
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i])
-    else for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key])
-  }
-}
-
-/** Every object reachable from `u` (own enumerable keys), iteratively. */
-const objectsOf = (u: unknown): Set<object> => {
-  const out = new Set<object>()
-  const stack: Array<unknown> = [u]
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (typeof v !== "object" || v === null || out.has(v)) continue
-    out.add(v)
-    for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key])
-  }
-  return out
 }
 
 /** A wire error with an unknown code, to carry a hostile value somewhere. */
