@@ -60,17 +60,32 @@ type Loop = (fn: Fn, inputs: ReadonlyArray<unknown>) => number
  * A pass over the inputs as its own function, compiled from source each
  * time: closures made by one function literal share their feedback, so one
  * loop for both decoders would make its call site polymorphic and measure
- * the loop instead of the decoders. Counting `Right`s (or summing the
- * matcher's answers) keeps every result alive.
+ * the loop instead of the decoders. The label makes each source distinct:
+ * V8 caches `new Function` by its source text, and two loops of the same
+ * text are one function to it, with one shared feedback vector (a probe:
+ * matchError at 0.66x the switch with shared loops, 1.0x with its own).
+ * Counting `Right`s (or summing the matcher's answers) keeps every result
+ * alive.
  */
-const newLoop = (kind: "decode" | "match"): Loop =>
+const newLoop = (kind: "decode" | "match", label: string): Loop =>
   new Function(
     "fn",
     "inputs",
-    kind === "decode"
-      ? `let n = 0; for (let i = 0; i < inputs.length; i++) { if (fn(inputs[i])._tag === "Right") n++ } return n`
-      : `let n = 0; for (let i = 0; i < inputs.length; i++) { n += fn(inputs[i]) } return n`,
+    `// ${label}\n` +
+      (kind === "decode"
+        ? `let n = 0; for (let i = 0; i < inputs.length; i++) { if (fn(inputs[i])._tag === "Right") n++ } return n`
+        : `let n = 0; for (let i = 0; i < inputs.length; i++) { n += fn(inputs[i]) } return n`),
   ) as Loop
+
+/**
+ * What mitata times: a call of one pass, as a function of its own per case
+ * and side (a distinct source, for the reason above). Arrows written in the
+ * rounds loop would be closures of one literal, sharing one call site for
+ * every case's pass, and V8 could inline the passes of several cases into
+ * one function and spend its inlining budget there.
+ */
+const newPass = (label: string, loop: Loop, fn: Fn, inputs: ReadonlyArray<unknown>): (() => number) =>
+  new Function("loop", "fn", "inputs", `return () => loop(fn, inputs) // ${label}`)(loop, fn, inputs) as () => number
 
 const median = (xs: ReadonlyArray<number>): number => {
   const s = [...xs].sort((a, b) => a - b)
@@ -117,7 +132,14 @@ const main = async (): Promise<void> => {
       .filter((w) => only === undefined || only.includes(w.name))
       .map(async (w) => ({ name: w.name, inputs: await inputsOf(subject.input, w) })),
   )
-  const loops = cases.map(() => ({ baseline: newLoop(kind), subject: newLoop(kind) }))
+  const loops = cases.map((c) => ({
+    baseline: newLoop(kind, `${c.name} baseline`),
+    subject: newLoop(kind, `${c.name} ${subject.id}`),
+  }))
+  const passes = cases.map((c, i) => ({
+    baseline: newPass(`${c.name} baseline`, loops[i]!.baseline, baselineFn, c.inputs),
+    subject: newPass(`${c.name} ${subject.id}`, loops[i]!.subject, subjectFn, c.inputs),
+  }))
 
   // Warm-up: every decoder sees every workload before anything is measured,
   // so its inline caches hold the mixed shapes, as in production, whichever
@@ -158,10 +180,9 @@ const main = async (): Promise<void> => {
   const options = { now: cpuNow, gc: false, min_cpu_time: MIN_MS * 1e6, min_samples: 4, warmup_samples: 1, batch_samples: 128 }
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < cases.length; i++) {
-      const c = cases[i]!
-      const loop = loops[i]!
-      const timeBaseline = () => measure(() => loop.baseline(baselineFn, c.inputs), options)
-      const timeSubject = () => measure(() => loop.subject(subjectFn, c.inputs), options)
+      const pass = passes[i]!
+      const timeBaseline = () => measure(pass.baseline, options)
+      const timeSubject = () => measure(pass.subject, options)
       // ABBA: the baseline first in even rounds, second in odd ones.
       let b: Awaited<ReturnType<typeof measure>>
       let s: Awaited<ReturnType<typeof measure>>

@@ -58,6 +58,15 @@ export const subjects: ReadonlyArray<Subject> = [
     load: async () => (await import("./baselines/matching.js")).viaMatchError,
   },
   {
+    id: "matchError-8",
+    label: "matchError, 8 handler objects",
+    group: "ours",
+    input: "errors",
+    baseline: "switch",
+    agreement: "values",
+    load: async () => (await import("./baselines/matching.js")).viaMatchErrorEightCallSites,
+  },
+  {
     id: "baseline-copy",
     label: "hand-written guard (2nd copy)",
     group: "noise",

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import type { ClerkError, SignInError } from "./ClerkError.js"
+import { dispatch, type DispatchHandlers } from "./internal/dispatch.js"
 
 /**
  * Anything with a string `_tag`.
@@ -99,16 +100,14 @@ export function matchError(a: unknown, b?: unknown): unknown {
   // `arguments.length`, not a rest parameter: the data-first call is the hot
   // one and should allocate nothing.
   if (arguments.length === 1) {
-    const handlers = a as Record<string, (e: Tagged) => unknown>
-    return (error: Tagged) => run(handlers, error)
+    const handlers = a as DispatchHandlers
+    return (error: Tagged) => dispatch(handlers, error, noHandler)
   }
-  return run(b as Record<string, (e: Tagged) => unknown>, a as Tagged)
+  return dispatch(b as DispatchHandlers, a as Tagged, noHandler)
 }
 
-const run = (handlers: Record<string, (e: Tagged) => unknown>, error: Tagged): unknown => {
-  const handler = handlers[error._tag]
-  if (typeof handler !== "function") throw new TypeError(`matchError: no handler for "${String(error._tag)}"`)
-  return handler(error)
+const noHandler = (error: Tagged): never => {
+  throw new TypeError(`matchError: no handler for "${String(error._tag)}"`)
 }
 
 /**
@@ -144,21 +143,11 @@ export function matchErrorOrElse<
 ): <E extends ClerkError>(error: E) => HandlersResult<H> | R
 export function matchErrorOrElse(a: unknown, b: unknown, c?: unknown): unknown {
   if (arguments.length === 2) {
-    const handlers = a as Record<string, ((e: Tagged) => unknown) | undefined>
+    const handlers = a as DispatchHandlers
     const orElse = b as (e: Tagged) => unknown
-    return (error: Tagged) => runOrElse(handlers, orElse, error)
+    return (error: Tagged) => dispatch(handlers, error, orElse)
   }
-  return runOrElse(b as Record<string, ((e: Tagged) => unknown) | undefined>, c as (e: Tagged) => unknown, a as Tagged)
-}
-
-const runOrElse = (
-  handlers: Record<string, ((e: Tagged) => unknown) | undefined>,
-  orElse: (e: Tagged) => unknown,
-  error: Tagged,
-): unknown => {
-  // `hasOwn`: a tag such as "constructor" must not find Object.prototype's.
-  const handler = Object.hasOwn(handlers, error._tag) ? handlers[error._tag] : undefined
-  return typeof handler === "function" ? handler(error) : orElse(error)
+  return dispatch(b as DispatchHandlers, a as Tagged, c as (e: Tagged) => unknown)
 }
 
 /**

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs"
 import { pipe } from "fp-ts/lib/function.js"
 import { describe, expect, it } from "vitest"
+import { dispatchPath, dispatchTags, renderDispatch } from "../scripts/generate-dispatch.js"
 import {
   matchError,
   matchErrorOrElse,
@@ -42,6 +44,31 @@ describe("matchError", () => {
   it("throws a TypeError naming the tag when a JavaScript caller leaves a handler out", () => {
     const error = SignInError.SingleModeSessionExists()
     expect(() => matchError(error, {} as never)).toThrow('matchError: no handler for "SingleModeSessionExists"')
+    expect(() => matchError(error, { ...echo, SingleModeSessionExists: "not a function" } as never)).toThrow(
+      'matchError: no handler for "SingleModeSessionExists"',
+    )
+  })
+
+  it("throws for a tag outside the union rather than finding Object.prototype's members", () => {
+    const odd = { ...SignInError.SingleModeSessionExists(), _tag: "constructor" as SignInErrorTag } as ClerkError
+    expect(() => matchError(odd, echo)).toThrow('matchError: no handler for "constructor"')
+  })
+
+  it("uses handlers a handler object inherits (methods of a class)", () => {
+    const inherited = Object.create(echo) as ClerkErrorHandlers<string>
+    for (const error of constructed) expect(matchError(error, inherited)).toBe(`${error._tag}:${error._tag}`)
+  })
+})
+
+describe("the generated dispatch (src/internal/dispatch.ts)", () => {
+  it("is what `npm run generate:dispatch` writes from the catalog", () => {
+    expect(readFileSync(dispatchPath, "utf8")).toBe(renderDispatch())
+  })
+
+  it("has a case for every tag of ClerkError, and no other", () => {
+    expect(dispatchTags).toEqual([...signInErrorTags, "UnknownClerkError"])
+    const cases = [...readFileSync(dispatchPath, "utf8").matchAll(/^ {4}case "(\w+)":/gm)].map((m) => m[1])
+    expect(cases).toEqual(dispatchTags)
   })
 })
 
