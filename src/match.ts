@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import type { ClerkError, SignInError } from "./ClerkError.js"
-import { dispatch, type DispatchHandlers } from "./internal/dispatch.js"
+import { dispatch, type DispatchHandlers } from "./internal/generated.js"
 
 /**
  * Anything with a string `_tag`.

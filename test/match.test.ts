@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs"
 import { pipe } from "fp-ts/lib/function.js"
 import { describe, expect, it } from "vitest"
-import { dispatchPath, dispatchTags, renderDispatch } from "../scripts/generate-dispatch.js"
 import {
   matchError,
   matchErrorOrElse,
@@ -57,39 +55,5 @@ describe("matchError", () => {
   it("uses handlers a handler object inherits (methods of a class)", () => {
     const inherited = Object.create(echo) as ClerkErrorHandlers<string>
     for (const error of constructed) expect(matchError(error, inherited)).toBe(`${error._tag}:${error._tag}`)
-  })
-})
-
-describe("the generated dispatch (src/internal/dispatch.ts)", () => {
-  it("is what `npm run generate:dispatch` writes from the catalog", () => {
-    expect(readFileSync(dispatchPath, "utf8")).toBe(renderDispatch())
-  })
-
-  it("has a case for every tag of ClerkError, and no other", () => {
-    expect(dispatchTags).toEqual([...signInErrorTags, "UnknownClerkError"])
-    const cases = [...readFileSync(dispatchPath, "utf8").matchAll(/^ {4}case "(\w+)":/gm)].map((m) => m[1])
-    expect(cases).toEqual(dispatchTags)
-  })
-})
-
-describe("matchErrorOrElse", () => {
-  const some = { AlreadySignedIn: (e: { sessionId?: string | undefined }) => `activate ${e.sessionId}` }
-
-  it("runs a handler when there is one", () => {
-    const error = widen(SignInError.AlreadySignedIn({ sessionId: "sess_1" }))
-    expect(matchErrorOrElse(error, some, (other) => `else ${other._tag}`)).toBe("activate sess_1")
-    expect(pipe(error, matchErrorOrElse(some, (other) => `else ${other._tag}`))).toBe("activate sess_1")
-  })
-
-  it.each(constructed.filter((e) => e._tag !== "AlreadySignedIn").map((e) => [e._tag, e] as const))(
-    "falls back to orElse for %s",
-    (tag, error) => {
-      expect(matchErrorOrElse(widen(error), some, (other) => `else ${other._tag}`)).toBe(`else ${tag}`)
-    },
-  )
-
-  it("does not mistake Object.prototype's members for handlers", () => {
-    const odd = { ...SignInError.SingleModeSessionExists(), _tag: "constructor" as SignInErrorTag } as ClerkError
-    expect(matchErrorOrElse(odd, {}, () => "else")).toBe("else")
   })
 })

@@ -6,6 +6,7 @@
  * @internal
  */
 import { catalog, type CatalogEntry, type ParameterSource } from "../catalog.js"
+import { buildVariant } from "./generated.js"
 import { camelCase } from "./json.js"
 import {
   matchesTemplatePrefix,
@@ -37,6 +38,8 @@ export interface ParamPlan {
 /** What a decoded variant is built from. */
 export interface CompiledEntry {
   readonly entry: CatalogEntry
+  /** Its place in the catalog: how `buildVariant` knows it. */
+  readonly index: number
   readonly tag: string
   readonly code: string
   readonly paramNames: ReadonlyArray<string>
@@ -71,7 +74,7 @@ export interface CompiledEntry {
 /** Trimmed and lower-cased: how texts of shared codes are compared, so a drift in case or padding still matches. */
 const normalise = (text: string): string => text.trim().toLowerCase()
 
-const compile = (entry: CatalogEntry): CompiledEntry => {
+const compile = (entry: CatalogEntry, index: number): CompiledEntry => {
   const params = Object.entries(entry.params) as Array<[string, ParameterSource]>
   const paramNames = params.map(([name]) => name)
   const metaParams = params.flatMap(([name, source]) =>
@@ -101,25 +104,22 @@ const compile = (entry: CatalogEntry): CompiledEntry => {
   // A required parameter (part of recognition) the text still left empty is "".
   const requiredDefaults = params.map(([, source]) => (source.required === true ? "" : undefined))
   const defaultOf = (i: number): string | undefined => requiredDefaults[i]
-  const build: CompiledEntry["build"] = (message, longMessage, meta, extra, values) => {
-    // One literal with every base field, then the parameters in catalog
-    // order: all values of a tag share one hidden class.
-    const value: Record<string, unknown> = {
-      _tag: tag,
+  const build: CompiledEntry["build"] = (message, longMessage, meta, extra, values) =>
+    buildVariant(
+      index,
       code,
-      shortMessage: message,
+      message,
       longMessage,
       meta,
       extra,
-    }
-    for (let i = 0; i < paramNames.length; i++) value[paramNames[i]!] = values[i] ?? defaultOf(i)
-    return Object.freeze(value)
-  }
+      paramNames.map((_, i) => values[i] ?? defaultOf(i)),
+    )
 
   const render: CompiledEntry["render"] = (p) => (template === undefined ? undefined : renderTemplate(template, p))
 
   return {
     entry,
+    index,
     tag,
     code,
     paramNames,
@@ -193,9 +193,14 @@ const recogniseFrom = (
 const templateValues: Array<string | undefined> = []
 
 /**
- * Builds a decoded sign-in error: one object literal for every tag (all
- * decoded values start from one hidden class; the tag is a value, not a
- * shape), then the entry's parameters in catalog order, then frozen.
+ * Parameter values of the error being built, in catalog order: filled by
+ * `readParams` and read by `buildVariant` right after, reused as
+ * `templateValues` is.
+ */
+const paramValues: Array<string | undefined> = []
+
+/**
+ * Builds a decoded sign-in error with the entry's literal (`buildVariant`).
  * `meta` is already the decoder's frozen copy, so reading it runs no user code.
  */
 export const buildDecoded = (
@@ -206,15 +211,17 @@ export const buildDecoded = (
   meta: Meta,
   extra: Meta,
 ): object => {
-  const value: Record<string, unknown> = { _tag: c.tag, code, shortMessage: message, longMessage, meta, extra }
-  // Parameters out of line, so that this function stays small enough for
+  // Most variants have no parameters: their literal, inlined here, is the
+  // one `buildVariant` writes for them (same keys, so the same hidden class).
+  // The others go out of line, so that this function stays small enough for
   // TurboFan to inline into the decoder.
-  if (c.paramPlans.length > 0) setParams(value, c, longMessage, meta)
-  return Object.freeze(value)
+  if (c.paramPlans.length === 0) return Object.freeze({ _tag: c.tag, code, shortMessage: message, longMessage, meta, extra })
+  readParams(c, longMessage, meta)
+  return buildVariant(c.index, code, message, longMessage, meta, extra, paramValues)
 }
 
-/** Adds the entry's parameters to `value`, in catalog order. */
-const setParams = (value: Record<string, unknown>, c: CompiledEntry, longMessage: string | undefined, meta: Meta): void => {
+/** Reads the entry's parameters into `paramValues`, in catalog order. */
+const readParams = (c: CompiledEntry, longMessage: string | undefined, meta: Meta): void => {
   const plans = c.paramPlans
   const fromText =
     c.readsTemplate &&
@@ -226,7 +233,7 @@ const setParams = (value: Record<string, unknown>, c: CompiledEntry, longMessage
   for (let i = 0; i < plans.length; i++) {
     const p = plans[i]!
     const v = p.slot >= 0 ? (fromText ? templateValues[p.slot] : undefined) : meta === undefined ? undefined : readMetaString(meta, p.key, p.camelKey)
-    value[p.name] = v ?? p.fallback
+    paramValues[i] = v ?? p.fallback
   }
 }
 

@@ -1,4 +1,64 @@
-// Generated from src/catalog.ts by `npm run generate:dispatch`: edit the catalog, not this file.
+// Generated from src/catalog.ts by `npm run generate`: edit the catalog, not this file.
+/**
+ * The catalog compiled to source, for the two paths where V8 needs to see
+ * each variant written out. Everything else reads the catalog as data.
+ *
+ * @internal
+ */
+import type { ClerkError } from "../ClerkError.js"
+
+type Meta = Readonly<Record<string, unknown>> | undefined
+
+/**
+ * Builds the frozen variant of the catalog entry at `index`; `params` holds its
+ * parameters' values in catalog order.
+ *
+ * One object literal per variant, with every key: the value is allocated
+ * with its final hidden class. Adding the parameters one by one to a shared
+ * literal took a map transition per key through a megamorphic keyed store,
+ * and a second allocation for the properties past the literal's six.
+ */
+export const buildVariant = (
+  index: number,
+  code: string,
+  shortMessage: string,
+  longMessage: string | undefined,
+  meta: Meta,
+  extra: Meta,
+  params: ReadonlyArray<string | undefined>,
+): object => {
+  switch (index) {
+    case 0:
+      return Object.freeze({ _tag: "SingleModeSessionExists", code, shortMessage, longMessage, meta, extra })
+    case 1:
+      return Object.freeze({ _tag: "AlreadySignedIn", code, shortMessage, longMessage, meta, extra, sessionId: params[0] })
+    case 2:
+      return Object.freeze({ _tag: "AccountTransferInvalid", code, shortMessage, longMessage, meta, extra })
+    case 3:
+      return Object.freeze({ _tag: "InvalidClientStateForAction", code, shortMessage, longMessage, meta, extra, action: params[0], resolution: params[1] })
+    case 4:
+      return Object.freeze({ _tag: "InvalidStrategyForUser", code, shortMessage, longMessage, meta, extra })
+    case 5:
+      return Object.freeze({ _tag: "IdentificationClaimed", code, shortMessage, longMessage, meta, extra })
+    case 6:
+      return Object.freeze({ _tag: "MutationOnOlderSignInNotAllowed", code, shortMessage, longMessage, meta, extra })
+    case 7:
+      return Object.freeze({ _tag: "SignInNotFound", code, shortMessage, longMessage, meta, extra, signInId: params[0] })
+    case 8:
+      return Object.freeze({ _tag: "IdentificationBelongsToDifferentUser", code, shortMessage, longMessage, meta, extra })
+    case 9:
+      return Object.freeze({ _tag: "NoSecondFactorsForStrategy", code, shortMessage, longMessage, meta, extra, strategy: params[0] })
+    case 10:
+      return Object.freeze({ _tag: "SignInNoIdentificationForUser", code, shortMessage, longMessage, meta, extra })
+    case 11:
+      return Object.freeze({ _tag: "SignInIdentificationOrUserDeleted", code, shortMessage, longMessage, meta, extra })
+  }
+  throw new RangeError(`buildVariant: no catalog entry ${index}`)
+}
+
+/** A handler per tag, any of them missing (`matchErrorOrElse`, or a caller outside the types). */
+export type DispatchHandlers = { readonly [Tag in ClerkError["_tag"]]?: unknown }
+
 /**
  * Runs the handler of `error._tag`, or `orElse` when `handlers` has none.
  *
@@ -9,14 +69,7 @@
  * reads a constant name, so its load stays monomorphic for a caller's
  * handler object, and calls through a site of its own, so V8 can inline
  * the handler as it would a hand-written `switch` (docs/performance.md).
- *
- * @internal
  */
-import type { ClerkError } from "../ClerkError.js"
-
-/** A handler per tag, any of them missing (`matchErrorOrElse`, or a caller outside the types). */
-export type DispatchHandlers = { readonly [Tag in ClerkError["_tag"]]?: unknown }
-
 export const dispatch = (
   handlers: DispatchHandlers,
   error: { readonly _tag: string },
