@@ -23,6 +23,7 @@ import { isSignInError, type ClerkError, type ClerkErrorResponse, type SignInErr
 import type { DecodeFailure } from "./decode.js"
 import type { ErrorHandlers, HandlersResult, NoExtraHandlers } from "./match.js"
 import { decodeResponse } from "./internal/decoder.js"
+import { dispatch } from "./internal/generated.js"
 import { runDecoder } from "./internal/failure.js"
 import { readErrorResponse, readSdkRejection, type Reading } from "./internal/http.js"
 import * as origin from "./internal/origin.js"
@@ -238,12 +239,13 @@ export const catchSignInErrors: {
 
 type Handlers = Readonly<Record<string, (error: SignInError) => Effect.Effect<unknown, unknown, unknown>>>
 
+// The matchers' generated switch, so that a handler is found as `matchError` finds it.
 const catchAll = (self: Effect.Effect<unknown, unknown, unknown>, handlers: Handlers) =>
-  Effect.catchIf(self, isSignInError, (error) => {
-    const handler = handlers[error._tag]
-    if (typeof handler !== "function") throw new TypeError(`catchSignInErrors: no handler for "${error._tag}"`)
-    return handler(error)
-  })
+  Effect.catchIf(self, isSignInError, (error) => dispatch(handlers, error, noHandler) as Effect.Effect<unknown, unknown, unknown>)
+
+const noHandler = (error: { readonly _tag: string }): never => {
+  throw new TypeError(`catchSignInErrors: no handler for "${error._tag}"`)
+}
 
 /**
  * The whole response behind an error this adapter failed with (or decoded):

@@ -16,6 +16,7 @@ import type { TaskEither } from "fp-ts/lib/TaskEither.js"
 import { isSignInError, type ClerkError, type ClerkErrorResponse, type SignInError } from "./ClerkError.js"
 import type { DecodeFailure } from "./decode.js"
 import type { ErrorHandlers, HandlersResult, NoExtraHandlers } from "./match.js"
+import { dispatch, type DispatchHandlers } from "./internal/generated.js"
 import { readErrorResponse, readSdkRejection, type NotClerkResponse, type Reading } from "./internal/http.js"
 import * as origin from "./internal/origin.js"
 
@@ -177,12 +178,14 @@ export const catchSignInErrors =
   async () => {
     const result = await ma()
     if (result._tag === "Right" || !isSignInError(result.left)) return result as never
-    const handler = (handlers as unknown as Record<string, (e: SignInError) => TaskEither<unknown, unknown>>)[
-      result.left._tag
-    ]
-    if (typeof handler !== "function") throw new TypeError(`catchSignInErrors: no handler for "${result.left._tag}"`)
-    return (await handler(result.left)()) as never
+    // The matchers' generated switch, so that a handler is found as `matchError` finds it.
+    const recover = dispatch(handlers as DispatchHandlers, result.left, noHandler) as TaskEither<unknown, unknown>
+    return (await recover()) as never
   }
+
+const noHandler = (error: { readonly _tag: string }): never => {
+  throw new TypeError(`catchSignInErrors: no handler for "${error._tag}"`)
+}
 
 /**
  * The whole response behind an error this adapter failed with: status, trace

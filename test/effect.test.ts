@@ -389,7 +389,7 @@ describe("catchSignInErrors", () => {
     const exit = await Effect.runPromiseExit(
       catchSignInErrors(Effect.fail(SignInError.SignInNotFound({ signInId: "sia_1" })), rest as typeof handlers),
     )
-    expect(Exit.isFailure(exit) && String(Cause.squash(exit.cause))).toContain('no handler for "SignInNotFound"')
+    expect(Exit.isFailure(exit) && String(Cause.squash(exit.cause))).toContain('catchSignInErrors: no handler for "SignInNotFound"')
   })
 })
 

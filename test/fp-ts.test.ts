@@ -172,6 +172,13 @@ describe("catchSignInErrors", () => {
     const failing = catchSignInErrors({ ...handlers, SignInNotFound: (e) => TE.left(`restart ${e.signInId}`) })
     expect(await leftOf(failing(TE.left(SignInError.SignInNotFound({ signInId: "sia_1" }))))).toBe("restart sia_1")
   })
+
+  it("names the missing handler at run time too (a handler set forced past the compiler)", async () => {
+    const { handlers } = recordingHandlers()
+    const { SignInNotFound: _missing, ...rest } = handlers
+    const task = catchSignInErrors(rest as typeof handlers)(TE.left(SignInError.SignInNotFound({ signInId: "sia_1" })))
+    await expect(task()).rejects.toThrow('catchSignInErrors: no handler for "SignInNotFound"')
+  })
 })
 
 describe("an fp-ts sign-in service: one exhaustive handler set, real HTTP and the real Clerk SDK", () => {
