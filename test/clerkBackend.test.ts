@@ -7,20 +7,15 @@
 import { createClerkClient } from "@clerk/backend"
 import { isClerkAPIResponseError } from "@clerk/backend/errors"
 import { Cause, Effect, Exit } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import * as E from "../src/effect.js"
 import * as F from "../src/fp-ts.js"
 import { signInErrorTags, type ClerkError } from "../src/index.js"
-import { startClerkStandIn, type ClerkStandIn, type ScenarioName } from "./support/clerkStandIn.js"
+import { startClerkStandIn, type ScenarioName } from "./support/clerkStandIn.js"
+import { useClerkStandIn } from "./support/useClerkStandIn.js"
 import { envelopeScenarios, expectedResponse, nonEnvelopeScenarios, scenarioOfTag } from "./support/signInScenarios.js"
 
-let standIn: ClerkStandIn
-beforeAll(async () => {
-  standIn = await startClerkStandIn()
-})
-afterAll(async () => {
-  await standIn.close()
-})
+const standIn = useClerkStandIn()
 
 /** A Backend API call that the stand-in answers with `scenario`. */
 const createSignInToken = (scenario: ScenarioName) => () =>

@@ -7,16 +7,16 @@
  */
 import { createClerkClient } from "@clerk/backend";
 import { isClerkAPIResponseError, type ClerkAPIResponseError } from "@clerk/backend/errors";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signInEndpoints } from "./support/signInScenarios.js";
 import {
   getScenario,
   scenarios,
   startClerkStandIn,
-  type ClerkStandIn,
   type Scenario,
   type ScenarioName,
 } from "./support/clerkStandIn.js";
+import { useClerkStandIn } from "./support/useClerkStandIn.js";
 
 interface WireEnvelope {
   errors: Array<{ code: string; message: string; long_message?: string; meta?: Record<string, unknown> }>;
@@ -37,13 +37,7 @@ function envelopeOf(scenario: Scenario): WireEnvelope | undefined {
 const errorScenarios = scenarios.filter((s) => s.status >= 400);
 const envelopeScenarios = errorScenarios.filter((s) => envelopeOf(s) !== undefined);
 
-let standIn: ClerkStandIn;
-beforeAll(async () => {
-  standIn = await startClerkStandIn();
-});
-afterAll(async () => {
-  await standIn.close();
-});
+const standIn = useClerkStandIn();
 
 async function expectServed(res: Response, scenario: Scenario): Promise<void> {
   expect(res.status).toBe(scenario.status);

@@ -15,7 +15,8 @@ import { catalog, type CatalogEntry } from "../src/catalog.js"
 import { SignInError } from "../src/ClerkError.js"
 import { decodeErrorResponse } from "../src/decode.js"
 import { assertFreshBuild, packageJson, repoRoot, runProcess, type Ran } from "./support/built.js"
-import { getScenario, startClerkStandIn, type ClerkStandIn, type ScenarioName } from "./support/clerkStandIn.js"
+import { getScenario, type ClerkStandIn, type ScenarioName } from "./support/clerkStandIn.js"
+import { useClerkStandIn } from "./support/useClerkStandIn.js"
 import { envelopeOf, samplesOf, wireErrorOf } from "./support/wire.js"
 
 const bin = join(repoRoot, packageJson.bin["clerk-sign-in-errors"]!)
@@ -44,18 +45,16 @@ const lineOf = (entry: CatalogEntry): string =>
   ].join(" ")
 
 let dir: string
-let standIn: ClerkStandIn
+const standIn = useClerkStandIn()
 
-beforeAll(async () => {
+beforeAll(() => {
   assertFreshBuild()
   dir = mkdtempSync(join(tmpdir(), "clerk-sign-in-errors-cli-"))
-  standIn = await startClerkStandIn()
 })
 
-afterAll(async () => {
-  // Both are unset when beforeAll failed (a stale dist/).
+afterAll(() => {
+  // Unset when beforeAll failed (a stale dist/).
   if ((dir as string | undefined) !== undefined) rmSync(dir, { recursive: true, force: true })
-  await (standIn as ClerkStandIn | undefined)?.close()
 })
 
 describe("decode", () => {

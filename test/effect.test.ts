@@ -6,7 +6,7 @@
  * (`npm run test:effect`).
  */
 import { Cause, Effect, Exit } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { decodeErrorResponse as decodeCore } from "../src/decode.js"
 import {
   ClerkDecodeError,
@@ -18,7 +18,8 @@ import {
 } from "../src/effect.js"
 import { MAX_BODY_BYTES } from "../src/internal/http.js"
 import { isSignInError, signInErrorTags, SignInError, type ClerkError, type ErrorHandlers } from "../src/index.js"
-import { getScenario, startClerkStandIn, type ClerkStandIn, type ScenarioName } from "./support/clerkStandIn.js"
+import { getScenario, type ScenarioName } from "./support/clerkStandIn.js"
+import { useClerkStandIn } from "./support/useClerkStandIn.js"
 import {
   envelopeOf,
   envelopeScenarios,
@@ -28,13 +29,7 @@ import {
   signInEndpoints,
 } from "./support/signInScenarios.js"
 
-let standIn: ClerkStandIn
-beforeAll(async () => {
-  standIn = await startClerkStandIn()
-})
-afterAll(async () => {
-  await standIn.close()
-})
+const standIn = useClerkStandIn()
 
 /** A sign-in call answered by `scenario`, through the global fetch. */
 const call = (scenario: ScenarioName, [method, path]: readonly [string, string] = signInEndpoints[3]) =>

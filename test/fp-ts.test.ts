@@ -8,10 +8,11 @@ import * as Either from "fp-ts/lib/Either.js"
 import { pipe } from "fp-ts/lib/function.js"
 import * as T from "fp-ts/lib/Task.js"
 import * as TE from "fp-ts/lib/TaskEither.js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { catchSignInErrors, ClerkDecodeError, failOnErrorResponse, responseOf, tryClerk } from "../src/fp-ts.js"
 import { signInErrorTags, SignInError, type ClerkError, type ErrorHandlers } from "../src/index.js"
-import { startClerkStandIn, type ClerkStandIn, type ScenarioName } from "./support/clerkStandIn.js"
+import { startClerkStandIn, type ScenarioName } from "./support/clerkStandIn.js"
+import { useClerkStandIn } from "./support/useClerkStandIn.js"
 import {
   envelopeOf,
   envelopeScenarios,
@@ -21,13 +22,7 @@ import {
   signInEndpoints,
 } from "./support/signInScenarios.js"
 
-let standIn: ClerkStandIn
-beforeAll(async () => {
-  standIn = await startClerkStandIn()
-})
-afterAll(async () => {
-  await standIn.close()
-})
+const standIn = useClerkStandIn()
 
 interface NetworkError {
   readonly _tag: "NetworkError"

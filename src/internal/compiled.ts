@@ -101,9 +101,6 @@ const compile = (entry: CatalogEntry, index: number): CompiledEntry => {
 
   const tag = entry.tag
   const code = entry.code
-  // A required parameter (part of recognition) the text still left empty is "".
-  const requiredDefaults = params.map(([, source]) => (source.required === true ? "" : undefined))
-  const defaultOf = (i: number): string | undefined => requiredDefaults[i]
   const build: CompiledEntry["build"] = (message, longMessage, meta, extra, values) =>
     buildVariant(
       index,
@@ -112,7 +109,7 @@ const compile = (entry: CatalogEntry, index: number): CompiledEntry => {
       longMessage,
       meta,
       extra,
-      paramNames.map((_, i) => values[i] ?? defaultOf(i)),
+      paramPlans.map((plan, i) => values[i] ?? plan.fallback),
     )
 
   const render: CompiledEntry["render"] = (p) => (template === undefined ? undefined : renderTemplate(template, p))
